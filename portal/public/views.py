@@ -1,0 +1,59 @@
+"""Public pages: parse the request, call a service, render."""
+from __future__ import annotations
+
+from flask import abort, current_app, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from .. import i18n
+from ..forms.filters import ProcedureFilterForm
+from ..services import catalog
+
+bp = i18n.localized_blueprint("public", __name__)
+
+
+def _page_number() -> int:
+    """?page=N; anything that is not a positive whole number means the first page."""
+    value = request.args.get("page", "1")
+    return int(value) if value.isdigit() and 0 < int(value) < 100_000 else 1
+
+
+@bp.get("/")
+def home():
+    code = i18n.current().code
+    return render_template(
+        "public/home.html", stats=catalog.stats(), life_events=catalog.life_events(code),
+        form=ProcedureFilterForm(formdata=None))
+
+
+@bp.get("/procedures")
+def procedures():
+    code = i18n.current().code
+    form = ProcedureFilterForm(formdata=request.args)
+    form.set_choices(catalog.life_events(code), catalog.categories(code), catalog.departments(code))
+    submitted = any(k in request.args for k in form.data)
+    valid = form.validate() if submitted else True
+    filters = form.filters()
+    result = catalog.list_procedures(filters, code, _page_number(), current_app.config["PAGE_SIZE"])
+    args = {k: v for k, v in request.args.items() if k != "page"}
+
+    def url_for_page(n: int) -> str:
+        return url_for("public.procedures", **args, page=n)
+
+    return render_template(
+        "public/procedures.html", form=form, filters=filters, result=result,
+        url_for_page=url_for_page, has_errors=not valid,
+        partly_in_other_language=result.partly_in_other_language(code),
+        crumbs=[(_("Home"), url_for("public.home")), (_("Procedures"), None)])
+
+
+@bp.get("/procedures/<slug>")
+def procedure(slug: str):
+    code = i18n.current().code
+    detail = catalog.get_procedure(slug, code)
+    if detail is None:
+        abort(404)
+    return render_template(
+        "public/procedure.html", p=detail,
+        partly_in_other_language=detail.partly_in_other_language(code),
+        crumbs=[(_("Home"), url_for("public.home")),
+                (_("Procedures"), url_for("public.procedures")), (detail.name, None)])
