@@ -23,7 +23,7 @@ $(VENV)/bin/activate:
 install: $(VENV)/.installed
 
 $(VENV)/.installed: $(VENV)/bin/activate pyproject.toml constraints.txt
-	$(PY) -m pip install -q --disable-pip-version-check -c constraints.txt -e '.[test]'
+	$(PY) -m pip install -q --disable-pip-version-check -c constraints.txt -e '.[test,bench]'
 	@touch $@
 
 catalogs: install

@@ -29,12 +29,16 @@ def create_app(config: dict | None = None) -> Flask:
     migrate.init_app(app, db, directory=str(_migrations_dir()), render_as_batch=True)
     babel.init_app(app, locale_selector=i18n.babel_locale)
     csrf.init_app(app)
+    from .services.search import install_index_hooks
+    install_index_hooks(db.session)
 
     from .api import bp as api_bp
     from .public import bp as public_bp
     from .public.entry import bp as entry_bp
+    from .public.payments import bp as payments_bp
     app.register_blueprint(entry_bp)
     app.register_blueprint(public_bp)
+    app.register_blueprint(payments_bp)
     app.register_blueprint(api_bp)
 
     templating.init_app(app)

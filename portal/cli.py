@@ -17,5 +17,12 @@ def demo_command() -> None:
                f"{report.featured} with full records.")
 
 
+@portal_cli.command("reindex")
+def reindex_command() -> None:
+    """Rebuild the search index from the procedures."""
+    from .services.search import rebuild
+    click.echo(f"Search index: {rebuild()} documents.")
+
+
 def init_app(app: Flask) -> None:
     app.cli.add_command(portal_cli)

@@ -113,7 +113,9 @@ def current() -> SiteLocale:
     if not has_request_context():
         return DEFAULT
     if "locale" not in g:
-        g.locale = negotiate()
+        # an error raised before routing (404, 405) still shows in the URL's language
+        segment = request.path.lstrip("/").split("/", 1)[0]
+        g.locale = BY_CODE.get(segment) or negotiate()
     return g.locale
 
 

@@ -37,3 +37,43 @@ IDENTITY_VERIFICATION = {
 
 def identity_labels(codes: str) -> list:
     return [IDENTITY_VERIFICATION[c] for c in codes.split(";") if c in IDENTITY_VERIFICATION]
+
+# Cashless payment locations (services.payments).
+PAYMENT_CATEGORY = {
+    "credit-card": _l("Credit cards"),
+    "e-money": _l("Electronic money and transit IC cards"),
+    "qr-code": _l("QR code payments"),
+}
+
+FACILITY_KIND = {
+    "ward-office": _l("Ward office"),
+    "regional-centre": _l("Regional centre"),
+    "library": _l("Library"),
+    "health-centre": _l("Health centre"),
+    "sports": _l("Sports facility"),
+    "culture": _l("Community and cultural venue"),
+    "museum": _l("Museum or aquarium"),
+    "park": _l("Park"),
+    "other": _l("Other facility"),
+}
+
+# The barrier-free fields of the 公共施設一覧 standard, in its order.
+BARRIER_FREE = {
+    "wheelchair_accessible": _l("Wheelchair accessible"),
+    "wheelchair_rental": _l("Wheelchairs to borrow"),
+    "cane_rental": _l("Walking sticks to borrow"),
+    "multipurpose_toilet": _l("Accessible toilet"),
+    "step_free": _l("Step-free access (ramp, lift or escalator)"),
+    "tactile_paving": _l("Tactile paving or other guidance for blind people"),
+    "braille_or_audio": _l("Braille or read-aloud support"),
+    "assistance_dogs": _l("Guide dogs, service dogs and hearing dogs welcome"),
+    "captions": _l("Captions"),
+    "written_communication": _l("Communication in writing"),
+    "priority_parking": _l("Accessible parking"),
+    "ostomate_toilet": _l("Toilet for people with a stoma"),
+    "nursing_room": _l("Nursing room"),
+    "baby_changing": _l("Baby changing"),
+    "food_allowed": _l("Eating and drinking allowed"),
+    "stroller_rental": _l("Pushchairs to borrow"),
+    "stroller_allowed": _l("Pushchairs allowed"),
+}

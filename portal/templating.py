@@ -10,7 +10,7 @@ from flask import Flask, url_for
 from flask_babel import format_currency, format_date, format_decimal
 
 from . import i18n, labels
-from .services import site
+from .services import search, site
 
 STATIC = Path(__file__).parent / "static"
 
@@ -50,7 +50,7 @@ def init_app(app: Flask) -> None:
         in_lang=i18n.in_lang, foreign=i18n.foreign, number=format_decimal,
         yen=lambda v: format_currency(v, "JPY"), date=format_date,
         lines=lambda text: [line.strip(" ・-") for line in text.splitlines() if line.strip(" ・-")],
-        page_window=page_window)
+        page_window=page_window, highlight=search.highlight)
 
     @app.context_processor
     def _context() -> dict:

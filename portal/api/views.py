@@ -8,7 +8,8 @@ from flask import Blueprint, abort, current_app, jsonify, request, url_for
 from .. import i18n
 from ..extensions import csrf
 from ..i18n import LocalizedText
-from ..services import catalog
+from ..services import catalog, search
+from ..services.search.guard import search_input_is_valid
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 csrf.exempt(bp)
@@ -43,8 +44,24 @@ def procedures():
                                  ("q", "life_event", "category", "department")},
                               online=request.args.get("online", "") if request.args.get(
                                   "online", "") in ("", "full", "partial", "none") else "")
-    result = catalog.list_procedures(filters, locale, int(page), current_app.config["PAGE_SIZE"])
+    result = search.find(filters, locale, int(page), current_app.config["PAGE_SIZE"])
     return jsonify(total=result.total, page=result.page, pages=result.pages,
+                   items=[_summary(item, locale) for item in result.items])
+
+
+@bp.get("/search")
+def search_procedures():
+    """The search page's results as JSON: same service, same ranking."""
+    locale = _locale()
+    if not search_input_is_valid():
+        abort(400)
+    q = request.args.get("q", "")
+    page = request.args.get("page", "1")
+    if len(q) > search.QUERY_MAX or not page.isdigit() or int(page) < 1:
+        abort(400)
+    result = search.find(catalog.Filters(q=q), locale, int(page), current_app.config["PAGE_SIZE"])
+    return jsonify(query=q, terms=list(result.terms), close_matches=result.close_matches,
+                   total=result.total, page=result.page, pages=result.pages,
                    items=[_summary(item, locale) for item in result.items])
 
 

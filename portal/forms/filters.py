@@ -35,9 +35,9 @@ class ProcedureFilterForm(FlaskForm):
 
     q = StringField(_l("Search words"), validators=[
         Optional(), Length(max=QUERY_MAX, message=_l("Enter %(max)d characters or fewer", max=QUERY_MAX))])
-    life_event = ChoiceField(_l("Life event"), validate_choice=True)
-    category = ChoiceField(_l("Category"), validate_choice=True)
-    department = ChoiceField(_l("Department"), validate_choice=True)
+    life_event = ChoiceField(_l("Life event"), default="", validate_choice=True)
+    category = ChoiceField(_l("Category"), default="", validate_choice=True)
+    department = ChoiceField(_l("Department"), default="", validate_choice=True)
     online = RadioChoiceField(_l("Online"), default="", validate_choice=True)
 
     def set_choices(self, life_events: list[Term], categories: list[Term],

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from sqlalchemy import Select, func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import lazyload, selectinload
 
 from ..extensions import db
 from ..i18n import LocalizedText, any_fallback, content_chain, pick
@@ -163,22 +163,21 @@ def _apply_filters(stmt: Select, filters: Filters, locale: str) -> Select:
             select(Department.id).where(Department.slug == filters.department)))
     if filters.online:
         stmt = stmt.where(Procedure.online_status == OnlineStatus(filters.online))
-    if filters.q:
-        for term in filters.q.split():
-            escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            stmt = stmt.where(Procedure.id.in_(
-                select(ProcedureTranslation.procedure_id).where(
-                    ProcedureTranslation.locale.in_(content_chain(locale)),
-                    ProcedureTranslation.name.ilike(f"%{escaped}%", escape="\\"))))
     return stmt
 
 
-def _load(ids: Iterable[int]) -> dict[int, Procedure]:
+def _load(ids: Iterable[int], locale: str | None = None) -> dict[int, Procedure]:
+    """Procedures for a result list: only the texts the page can show (its locale's fallback
+    chain) and no life events or categories, which a list does not show."""
     ids = list(ids)
     if not ids:
         return {}
+    texts = Procedure.translations
+    if locale is not None:
+        texts = texts.and_(ProcedureTranslation.locale.in_(content_chain(locale)))
     rows = db.session.scalars(select(Procedure).where(Procedure.id.in_(ids)).options(
-        selectinload(Procedure.translations))).all()
+        selectinload(texts), lazyload(Procedure.life_events),
+        lazyload(Procedure.categories))).all()
     return {p.id: p for p in rows}
 
 
@@ -186,13 +185,16 @@ def _load(ids: Iterable[int]) -> dict[int, Procedure]:
 
 
 def list_procedures(filters: Filters, locale: str, page: int = 1, per_page: int = 20) -> Page:
-    """Published procedures matching ``filters``, most used first, one page of them."""
+    """Published procedures matching ``filters``, most used first, one page of them.
+
+    ``filters.q`` is not looked at here: text queries go through ``services.search.find``,
+    which ranks by relevance and calls this for an empty query."""
     stmt = _apply_filters(_published(), filters, locale)
     total = db.session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
     page = max(1, page)
     ids = db.session.scalars(stmt.order_by(Procedure.usage_count.desc(), Procedure.id)
                              .limit(per_page).offset((page - 1) * per_page)).all()
-    loaded = _load(ids)
+    loaded = _load(ids, locale)
     return Page([_summary(loaded[i], locale) for i in ids], total, page, per_page)
 
 
@@ -234,7 +236,7 @@ def related_procedures(proc: Procedure, locale: str, limit: int = 5) -> list[Pro
     ids = db.session.scalars(_published().where(Procedure.id.in_(linked), Procedure.id != proc.id)
                              .order_by(Procedure.usage_count.desc(), Procedure.id)
                              .limit(limit)).all()
-    loaded = _load(ids)
+    loaded = _load(ids, locale)
     return [_summary(loaded[i], locale) for i in ids]
 
 

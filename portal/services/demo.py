@@ -17,7 +17,7 @@ from ..extensions import db
 from ..models import (Category, CategoryTranslation, Department, DepartmentTranslation, LifeEvent,
                       LifeEventTranslation, OnlineStatus, Procedure, ProcedureTranslation,
                       PublicationStatus)
-from . import site
+from . import demo_payments, site
 
 DATA = Path(__file__).resolve().parent.parent / "demo_data"
 SURVEY = DATA / "national_survey_resident_to_local.csv"
@@ -157,6 +157,7 @@ def load_demo() -> LoadReport:
             _apply_featured(proc, feature, depts)
         else:
             _set_text(proc, "ja", {"name": row["name_ja"]})
+    demo_payments.load_payment_locations()  # facilities, counters and cashless payment methods
     site.set_demo(True)
     site.bump_content_version()
     db.session.commit()
