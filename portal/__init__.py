@@ -7,7 +7,7 @@ import time
 from flask import Flask, g, request
 
 from . import config as config_module
-from . import errors, i18n, security, templating
+from . import errors, i18n, page_cache, security, templating
 from .extensions import babel, csrf, db, migrate
 
 
@@ -42,6 +42,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(api_bp)
 
     templating.init_app(app)
+    page_cache.init_app(app)
     security.init_app(app)
     errors.init_app(app)
     app.after_request(i18n.remember_choice)

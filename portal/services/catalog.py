@@ -8,14 +8,15 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from sqlalchemy import Select, func, select
-from sqlalchemy.orm import lazyload, selectinload
+from sqlalchemy.sql.elements import BindParameter
 
 from ..extensions import db
 from ..i18n import LocalizedText, any_fallback, content_chain, pick
-from ..models import (TRANSLATED_FIELDS, Category, Department, LifeEvent, OnlineStatus, Procedure,
+from ..models import (TRANSLATED_FIELDS, Category, Department, DepartmentTranslation, LifeEvent,
+                      OnlineStatus, Procedure,
                       ProcedureTranslation, PublicationStatus, procedure_category,
                       procedure_life_event)
 
@@ -136,49 +137,70 @@ def _texts(proc: Procedure, locale: str) -> dict[str, LocalizedText | None]:
             for f in TRANSLATED_FIELDS}
 
 
-def _summary(proc: Procedure, locale: str) -> ProcedureSummary:
-    texts = _texts(proc, locale)
-    return ProcedureSummary(
-        slug=proc.slug, name=texts["name"] or LocalizedText(proc.slug, "en"),
-        summary=texts["summary"], online_status=proc.online_status,
-        department=_term_name(proc.department, locale) if proc.department else None,
-        fee_required=proc.fee_required)
-
-
 def _published() -> Select:
     return select(Procedure.id).where(Procedure.status == PublicationStatus.PUBLISHED)
 
 
+def _given(value) -> bool:
+    """A filter value to apply: a non-empty string, or a bound parameter (search.query builds
+    its statement once per shape and binds the values at execution)."""
+    return isinstance(value, BindParameter) or bool(value)
+
+
 def _apply_filters(stmt: Select, filters: Filters, locale: str) -> Select:
-    if filters.life_event:
+    if _given(filters.life_event):
         stmt = stmt.where(Procedure.id.in_(
             select(procedure_life_event.c.procedure_id).join(LifeEvent).where(
                 LifeEvent.slug == filters.life_event)))
-    if filters.category:
+    if _given(filters.category):
         stmt = stmt.where(Procedure.id.in_(
             select(procedure_category.c.procedure_id).join(Category).where(
                 Category.slug == filters.category)))
-    if filters.department:
+    if _given(filters.department):
         stmt = stmt.where(Procedure.department_id.in_(
             select(Department.id).where(Department.slug == filters.department)))
-    if filters.online:
-        stmt = stmt.where(Procedure.online_status == OnlineStatus(filters.online))
+    if _given(filters.online):
+        stmt = stmt.where(Procedure.online_status == filters.online)
     return stmt
 
 
-def _load(ids: Iterable[int], locale: str | None = None) -> dict[int, Procedure]:
-    """Procedures for a result list: only the texts the page can show (its locale's fallback
-    chain) and no life events or categories, which a list does not show."""
-    ids = list(ids)
+def summaries(ids: Sequence[int], locale: str) -> list[ProcedureSummary]:
+    """Result-list rows for these procedures, in the order given: three plain queries (the
+    procedures, their texts in the page's fallback chain, their departments' names)."""
     if not ids:
-        return {}
-    texts = Procedure.translations
-    if locale is not None:
-        texts = texts.and_(ProcedureTranslation.locale.in_(content_chain(locale)))
-    rows = db.session.scalars(select(Procedure).where(Procedure.id.in_(ids)).options(
-        selectinload(texts), lazyload(Procedure.life_events),
-        lazyload(Procedure.categories))).all()
-    return {p.id: p for p in rows}
+        return []
+    chain = content_chain(locale)
+    procs = {row.id: row for row in db.session.execute(
+        select(Procedure.id, Procedure.slug, Procedure.online_status, Procedure.fee_required,
+               Procedure.department_id).where(Procedure.id.in_(ids)))}
+    texts: dict[int, dict[str, dict[str, str]]] = {}
+    for row in db.session.execute(
+            select(ProcedureTranslation.procedure_id, ProcedureTranslation.locale,
+                   ProcedureTranslation.name, ProcedureTranslation.summary)
+            .where(ProcedureTranslation.procedure_id.in_(ids),
+                   ProcedureTranslation.locale.in_(chain))):
+        by_field = texts.setdefault(row.procedure_id, {"name": {}, "summary": {}})
+        by_field["name"][row.locale] = row.name
+        by_field["summary"][row.locale] = row.summary
+    department_ids = {p.department_id for p in procs.values() if p.department_id}
+    departments: dict[int, dict[str, str]] = {}
+    if department_ids:
+        for row in db.session.execute(
+                select(DepartmentTranslation.department_id, DepartmentTranslation.locale,
+                       DepartmentTranslation.name)
+                .where(DepartmentTranslation.department_id.in_(department_ids),
+                       DepartmentTranslation.locale.in_(chain))):
+            departments.setdefault(row.department_id, {})[row.locale] = row.name
+    out = []
+    for pid in ids:
+        proc = procs[pid]
+        own = texts.get(pid, {"name": {}, "summary": {}})
+        out.append(ProcedureSummary(
+            slug=proc.slug, name=pick(own["name"], locale) or LocalizedText(proc.slug, "en"),
+            summary=pick(own["summary"], locale), online_status=OnlineStatus(proc.online_status),
+            department=pick(departments.get(proc.department_id, {}), locale),
+            fee_required=proc.fee_required))
+    return out
 
 
 # --- queries ----------------------------------------------------------------------------------
@@ -194,8 +216,7 @@ def list_procedures(filters: Filters, locale: str, page: int = 1, per_page: int 
     page = max(1, page)
     ids = db.session.scalars(stmt.order_by(Procedure.usage_count.desc(), Procedure.id)
                              .limit(per_page).offset((page - 1) * per_page)).all()
-    loaded = _load(ids, locale)
-    return Page([_summary(loaded[i], locale) for i in ids], total, page, per_page)
+    return Page(summaries(ids, locale), total, page, per_page)
 
 
 def get_procedure(slug: str, locale: str, related_limit: int = 5) -> ProcedureDetail | None:
@@ -236,8 +257,7 @@ def related_procedures(proc: Procedure, locale: str, limit: int = 5) -> list[Pro
     ids = db.session.scalars(_published().where(Procedure.id.in_(linked), Procedure.id != proc.id)
                              .order_by(Procedure.usage_count.desc(), Procedure.id)
                              .limit(limit)).all()
-    loaded = _load(ids, locale)
-    return [_summary(loaded[i], locale) for i in ids]
+    return summaries(ids, locale)
 
 
 def _counts(link_table, column) -> dict[int, int]:

@@ -18,6 +18,8 @@ from ..models import (Category, CategoryTranslation, Department, DepartmentTrans
                       LifeEventTranslation, OnlineStatus, Procedure, ProcedureTranslation,
                       PublicationStatus)
 from . import demo_payments, site
+from .search import index as search_index
+from .terms import upsert_terms
 
 DATA = Path(__file__).resolve().parent.parent / "demo_data"
 SURVEY = DATA / "national_survey_resident_to_local.csv"
@@ -108,31 +110,12 @@ def read_survey() -> list[dict]:
         return [r for r in csv.DictReader(f) if r["procedure_type"].startswith("1 ")]
 
 
-def _upsert_terms(model, translation_model, fk: str, entries: list[dict]) -> dict[str, object]:
-    existing = {t.slug: t for t in db.session.scalars(select(model))}
-    for position, entry in enumerate(entries):
-        term = existing.get(entry["slug"])
-        if term is None:
-            term = existing[entry["slug"]] = model(slug=entry["slug"])
-            db.session.add(term)
-        term.position = position
-        have = {t.locale: t for t in term.translations}
-        for locale, name in entry["names"].items():
-            if locale in have:
-                have[locale].name = name
-            else:
-                term.translations.append(translation_model(locale=locale, name=name))
-    db.session.flush()
-    return existing
-
-
 def load_demo() -> LoadReport:
     """Load (or refresh) the demo data in one transaction."""
     taxonomy = json.loads(TAXONOMY.read_text(encoding="utf-8"))
-    events = _upsert_terms(LifeEvent, LifeEventTranslation, "life_event_id", taxonomy["life_events"])
-    cats = _upsert_terms(Category, CategoryTranslation, "category_id", taxonomy["categories"])
-    depts = _upsert_terms(Department, DepartmentTranslation, "department_id",
-                          taxonomy["departments"])
+    events = upsert_terms(LifeEvent, LifeEventTranslation, taxonomy["life_events"])
+    cats = upsert_terms(Category, CategoryTranslation, taxonomy["categories"])
+    depts = upsert_terms(Department, DepartmentTranslation, taxonomy["departments"])
     tag_to_event = {e["survey_tag"]: events[e["slug"]] for e in taxonomy["life_events"]}
     featured = {}
     if FEATURED.exists():
@@ -161,6 +144,7 @@ def load_demo() -> LoadReport:
     site.set_demo(True)
     site.bump_content_version()
     db.session.commit()
+    search_index.analyze()
     return LoadReport(procedures=len(rows), created=created, featured=len(featured))
 
 

@@ -24,6 +24,7 @@ from ..models import (BARRIER_FREE, Area, AreaTranslation, ClosedDay, Counter, C
                       CounterTranslation, Department, Facility, FacilityHours, FacilityKind,
                       FacilityTranslation, FeeScope, FeeScopeTranslation, PaymentCategory,
                       PaymentMethod, Procedure, PublicationStatus, procedure_counter)
+from .terms import upsert_terms
 
 DATA = Path(__file__).resolve().parent.parent / "demo_data"
 PARTIAL = DATA / "shinagawa_facilities_partial.csv"
@@ -56,24 +57,6 @@ def _float(value: str | float | None) -> float | None:
 
 def _time(value: str) -> dt.time:
     return dt.time.fromisoformat(value)
-
-
-def _upsert_terms(model, translation_model, entries: list[dict]) -> dict[str, object]:
-    existing = {t.slug: t for t in db.session.scalars(select(model))}
-    for position, entry in enumerate(entries):
-        term = existing.get(entry["slug"])
-        if term is None:
-            term = existing[entry["slug"]] = model(slug=entry["slug"])
-            db.session.add(term)
-        term.position = position
-        have = {t.locale: t for t in term.translations}
-        for locale, name in entry["names"].items():
-            if locale in have:
-                have[locale].name = name
-            else:
-                term.translations.append(translation_model(locale=locale, name=name))
-    db.session.flush()
-    return existing
 
 
 def _upsert_methods(entries: list[dict]) -> dict[str, PaymentMethod]:
@@ -238,8 +221,8 @@ def load_payment_locations() -> PaymentLoadReport:
     """Load (or refresh) the demo payment locations inside the caller's transaction."""
     data = json.loads(LOCATIONS.read_text(encoding="utf-8"))
     partial = _read_partial()
-    areas = _upsert_terms(Area, AreaTranslation, data["areas"])
-    fee_scopes = _upsert_terms(FeeScope, FeeScopeTranslation, data["fee_scopes"])
+    areas = upsert_terms(Area, AreaTranslation, data["areas"])
+    fee_scopes = upsert_terms(FeeScope, FeeScopeTranslation, data["fee_scopes"])
     methods = _upsert_methods(data["payment_methods"])
     departments = {d.slug: d for d in db.session.scalars(select(Department))}
     _load_closed_days(data["closed_days"])

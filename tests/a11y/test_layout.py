@@ -6,11 +6,14 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from accessibility.matrix import FULL_RECORD
+from accessibility.matrix import FULL_RECORD, PAYMENT_LOCATION
 
 pytestmark = pytest.mark.browser
 PAGES = ["/ja/", "/en/procedures?life_event=moving", f"/vi/procedures/{FULL_RECORD}",
-         "/ne/procedures?life_event=bad", "/th/procedures/missing"]
+         "/ne/procedures?life_event=bad", "/th/procedures/missing", "/ko/search?q=じゅうみんひょう",
+         "/en/payments", f"/vi/payments/{PAYMENT_LOCATION}",
+         "/ja/payments?fee=certificates&category=credit-card&access=written_communication",
+         "/ne/payments?brand=no-such-card", f"/fil/procedures/{FULL_RECORD}"]
 TEXT_SPACING = """
 var s = document.createElement('style');
 s.textContent = '* { line-height: 1.5 !important; letter-spacing: 0.12em !important;'

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from sqlalchemy import delete, event, insert, select
+from sqlalchemy import delete, event, insert, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from ...extensions import db
@@ -68,7 +68,18 @@ def rebuild(session: Session | None = None) -> int:
     ids = session.scalars(select(Procedure.id)).all()
     count = refresh(session, ids)
     session.commit()
+    analyze(session)
     return count
+
+
+def analyze(session: Session | None = None) -> None:
+    """After a bulk change, refresh PostgreSQL's statistics: with none, the planner guesses one
+    row and walks every procedure instead of using the trigram index."""
+    session = session or db.session
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("ANALYZE search_document"))
+        session.execute(text("ANALYZE procedure"))
+        session.commit()
 
 
 def _before_flush(session: Session, flush_context, instances) -> None:

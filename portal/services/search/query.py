@@ -17,9 +17,10 @@ When nothing matches, :func:`find` tries *close matches* (shared character pairs
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
-from sqlalchemy import Select, and_, case, column, func, or_, select, table, text
+from sqlalchemy import Select, and_, bindparam, case, column, func, or_, select, table, text
 from sqlalchemy.sql import ColumnElement
 
 from ...extensions import db
@@ -36,8 +37,7 @@ CLOSE_MATCH_CANDIDATES = 2000  # documents scored, from the index's best
 @dataclass(frozen=True)
 class SearchPage(catalog.Page):
     terms: tuple[str, ...] = ()
-    close_matches: bool = False  # no exact match: these share most of the query's trigrams
-    reasons: dict = field(default_factory=dict)
+    close_matches: bool = False  # no exact match: these share most of the query's letter pairs
 
 
 def _locales(locale: str) -> tuple[str, ...]:
@@ -45,13 +45,14 @@ def _locales(locale: str) -> tuple[str, ...]:
     return chain if "ja" in chain else (*chain, "ja")
 
 
-def _contains(column, term: str) -> ColumnElement:
+def _contains(column, term) -> ColumnElement:
     return func.instr(column, term) > 0 if db.engine.dialect.name == "sqlite" else \
         func.strpos(column, term) > 0
 
 
 _FTS = table("search_fts", column("rowid"))
 _FTS_CHARS = table("search_fts_chars", column("rowid"))
+FILTER_NAMES = ("life_event", "category", "department", "online")
 
 
 def _phrase(term: str) -> str:
@@ -60,59 +61,90 @@ def _phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def _from_index(terms: list[str]):
-    """Where the matching documents come from, and the conditions that use the engine's index.
-
-    SQLite: the FTS5 table drives the join — trigram index for terms of 3+ characters, the
-    per-character index for shorter ones. PostgreSQL: LIKE '%term%' answered by the pg_trgm GIN
-    index (terms under 3 characters are checked on the rows the other conditions leave)."""
-    long_terms = [t for t in terms if len(t) >= 3]
-    short_terms = [t for t in terms if len(t) < 3]
-    if db.engine.dialect.name != "sqlite":
-        return SearchDocument.__table__, [SearchDocument.haystack.like("%" + t + "%")
-                                          for t in long_terms] + [
-            _contains(SearchDocument.haystack, t) for t in short_terms]
-    if long_terms:
-        source = _FTS.join(SearchDocument, SearchDocument.id == _FTS.c.rowid)
-        match = text("search_fts MATCH :fts").bindparams(
-            fts=" AND ".join(_phrase(t) for t in long_terms))
-        return source, [match, *(_contains(SearchDocument.haystack, t) for t in short_terms)]
-    source = _FTS_CHARS.join(SearchDocument, SearchDocument.id == _FTS_CHARS.c.rowid)
-    match = text("search_fts_chars MATCH :fts").bindparams(
-        fts=" AND ".join(_phrase(" ".join(t)) for t in short_terms))
-    return source, [match]
-
-
-def _unindexed(column):
+def _unindexed(column, dialect: str):
     """On SQLite, a column wrapped so the planner cannot use its index: the FTS table must drive
     the join, or the virtual table is searched once per candidate row."""
-    if db.engine.dialect.name == "sqlite":
-        return column + 0 if column.type.python_type is int else column.concat("")
-    return column
+    return column.concat("") if dialect == "sqlite" else column
 
 
-def _rank(terms: list[str]) -> ColumnElement:
-    whole = "".join(terms)
-    in_name = and_(*(or_(_contains(SearchDocument.name, t), _contains(SearchDocument.reading, t))
-                     for t in terms))
-    return case(
-        (or_(SearchDocument.name == whole, SearchDocument.reading == whole), 0),
-        (or_(SearchDocument.name.startswith(terms[0], autoescape=True),
-             SearchDocument.reading.startswith(terms[0], autoescape=True)), 1),
-        (in_name, 2),
+@lru_cache(maxsize=256)
+def _statement(dialect: str, n_long: int, n_short: int, active: tuple[str, ...]) -> Select:
+    """(procedure_id, rank, name_length, usage_count) of every published procedure matching
+    all terms, for one *shape* of query. Built once per shape with bound parameters, so a
+    search compiles nothing (values are bound by :func:`_parameters`).
+
+    SQLite: the FTS5 table drives the join — trigram index for terms of 3+ characters, the
+    per-character index when all terms are shorter. PostgreSQL: LIKE '%term%' answered by the
+    pg_trgm GIN index; terms under 3 characters are checked on the rows that remain."""
+    long_terms = [bindparam(f"l{i}") for i in range(n_long)]
+    short_terms = [bindparam(f"s{i}") for i in range(n_short)]
+    doc = SearchDocument
+    if dialect == "sqlite" and n_long:
+        source = _FTS.join(doc, doc.id == _FTS.c.rowid)
+        conditions = [text("search_fts MATCH :fts"), *(_contains(doc.haystack, t) for t in short_terms)]
+    elif dialect == "sqlite":
+        source = _FTS_CHARS.join(doc, doc.id == _FTS_CHARS.c.rowid)
+        conditions = [text("search_fts_chars MATCH :fts")]
+    else:
+        source = doc.__table__
+        conditions = [doc.haystack.like(bindparam(f"lp{i}")) for i in range(n_long)]
+        conditions += [_contains(doc.haystack, t) for t in short_terms]
+    conditions.append(_unindexed(doc.locale, dialect).in_(bindparam("locales", expanding=True)))
+    conditions.append(Procedure.status == PublicationStatus.PUBLISHED)
+    every = [*long_terms, *short_terms]
+    rank = case(
+        (or_(doc.name == bindparam("whole"), doc.reading == bindparam("whole")), 0),
+        (or_(doc.name.like(bindparam("prefix")), doc.reading.like(bindparam("prefix"))), 1),
+        (and_(*(or_(_contains(doc.name, t), _contains(doc.reading, t)) for t in every)), 2),
         else_=3)
+    stmt = (select(doc.procedure_id, func.min(rank).label("rank"),
+                   func.min(func.length(doc.name)).label("name_length"),
+                   func.max(Procedure.usage_count).label("usage_count"))
+            .select_from(source.join(Procedure, Procedure.id == doc.procedure_id))
+            .where(*conditions).group_by(doc.procedure_id))
+    filters = catalog.Filters(**{name: bindparam(name) for name in active})
+    matching = catalog._apply_filters(stmt, filters, "ja").subquery()
+    # one page, best first, with the number of all matches alongside (one pass over the index)
+    return (select(matching.c.procedure_id, func.count().over().label("total"))
+            .order_by(matching.c.rank, matching.c.usage_count.desc(), matching.c.name_length,
+                      matching.c.procedure_id)
+            .limit(bindparam("limit")).offset(bindparam("offset")))
 
 
-def _matching(terms: list[str], locale: str, filters: catalog.Filters) -> Select:
-    """(procedure_id, best rank) for published procedures matching every term."""
-    source, conditions = _from_index(terms)
-    conditions.append(_unindexed(SearchDocument.locale).in_(_locales(locale)))
-    procedures = catalog._apply_filters(catalog._published(), filters, locale)
-    return (select(SearchDocument.procedure_id, func.min(_rank(terms)).label("rank"),
-                   func.min(func.length(SearchDocument.name)).label("name_length"))
-            .select_from(source)
-            .where(*conditions, _unindexed(SearchDocument.procedure_id).in_(procedures))
-            .group_by(SearchDocument.procedure_id))
+def _parameters(terms: list[str], locale: str, filters: catalog.Filters, dialect: str) -> dict:
+    long_terms = [t for t in terms if len(t) >= 3]
+    short_terms = [t for t in terms if len(t) < 3]
+    params: dict = {"locales": list(_locales(locale)), "whole": "".join(terms),
+                    # normalised terms hold no punctuation, so no LIKE wildcard needs escaping
+                    "prefix": terms[0] + "%"}
+    params.update({f"l{i}": t for i, t in enumerate(long_terms)})
+    params.update({f"s{i}": t for i, t in enumerate(short_terms)})
+    if dialect == "sqlite":
+        params["fts"] = " AND ".join(_phrase(t) for t in long_terms) if long_terms else \
+            " AND ".join(_phrase(" ".join(t)) for t in short_terms)
+    else:
+        params.update({f"lp{i}": f"%{t}%" for i, t in enumerate(long_terms)})
+    params.update({name: getattr(filters, name) for name in FILTER_NAMES
+                   if getattr(filters, name)})
+    return params
+
+
+def _page_of_matches(terms: list[str], locale: str, filters: catalog.Filters, page: int,
+                     per_page: int) -> tuple[list[int], int]:
+    """The ids on one page of matches, best first, and how many match in all."""
+    dialect = db.engine.dialect.name
+    n_long = sum(len(t) >= 3 for t in terms)
+    active = tuple(name for name in FILTER_NAMES if getattr(filters, name))
+    stmt = _statement(dialect, n_long, len(terms) - n_long, active)
+    params = _parameters(terms, locale, filters, dialect)
+    params.update(limit=per_page, offset=(page - 1) * per_page)
+    # plain rows, no ORM entities: Core execution on the session's connection is cheaper
+    rows = db.session.connection().execute(stmt, params).all()
+    if not rows and page > 1:  # past the last page: still say how many there are
+        params.update(limit=1, offset=0)
+        rows = db.session.connection().execute(stmt, params).all()
+        return [], rows[0].total if rows else 0
+    return [r.procedure_id for r in rows], rows[0].total if rows else 0
 
 
 def _bigrams(term: str) -> set[str]:
@@ -161,24 +193,12 @@ def find(filters: catalog.Filters, locale: str, page: int = 1, per_page: int = 2
         base = catalog.list_procedures(replace(filters, q=""), locale, page, per_page)
         return SearchPage(base.items, base.total, base.page, base.per_page)
     page = max(1, page)
-    # One pass over the index: every match with its rank, sorted here (a second COUNT query
-    # would search the index again).
-    matching = _matching(terms, locale, filters).subquery()
-    rows = db.session.execute(
-        select(matching.c.procedure_id, matching.c.rank, matching.c.name_length,
-               Procedure.usage_count)
-        .join(Procedure, Procedure.id == matching.c.procedure_id)).all()
-    rows.sort(key=lambda r: (r.rank, -r.usage_count, r.name_length, r.procedure_id))
-    total = len(rows)
-    rows = rows[(page - 1) * per_page: page * per_page]
+    ids, total = _page_of_matches(terms, locale, filters, page, per_page)
     close = False
-    ids = [r[0] for r in rows]
-    reasons = {r[0]: r[1] for r in rows}
     if total == 0:
         close_ids = _close_matches(terms, locale, filters)
         if close_ids:
             close, total = True, len(close_ids)
             ids = close_ids[(page - 1) * per_page: page * per_page]
-    loaded = catalog._load(ids, locale)
-    return SearchPage([catalog._summary(loaded[i], locale) for i in ids], total, page, per_page,
-                      terms=tuple(terms), close_matches=close, reasons=reasons)
+    return SearchPage(catalog.summaries(ids, locale), total, page, per_page,
+                      terms=tuple(terms), close_matches=close)
