@@ -65,9 +65,10 @@ check-translations: install
 	$(PY) -m pytest -q tests/unit/test_catalogs.py
 
 bench: install
+	$(PY) benchmarks/readings.py
 	$(PY) benchmarks/search.py
 
-a11y-report: install catalogs test-deps
+a11y-report: catalogs demo test-deps
 	$(FLASK) a11y audit
 
 clean:
