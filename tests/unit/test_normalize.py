@@ -41,3 +41,15 @@ def test_highlight_marks_original_characters():
         "<mark>住民票</mark>の<mark>写し</mark>の交付"
     assert str(highlight("ｼﾞｭｳﾐﾝ票", ["じゆうみん"])) == "<mark>ｼﾞｭｳﾐﾝ</mark>票"
     assert str(highlight("<b>x</b>", ["b"])) == "&lt;<mark>b</mark>&gt;x&lt;/<mark>b</mark>&gt;"
+
+
+def test_kana_query_marks_the_kanji_it_matched_by_reading(app):
+    from portal.i18n import LocalizedText
+    with app.test_request_context("/ja/"):
+        assert str(highlight(LocalizedText("要介護認定の申請", "ja"), ["ようかいご"])) == \
+            "<mark>要介護</mark>認定の申請"
+        assert str(highlight(LocalizedText("罹災証明書の交付", "ja"), ["りさい"])) == \
+            "<mark>罹災</mark>証明書の交付"
+    with app.test_request_context("/en/"):  # a Japanese fallback on an English page keeps lang
+        assert str(highlight(LocalizedText("住民票の写しの交付", "ja"), ["じゆうみんひよう"])) == \
+            '<span lang="ja"><mark>住民票</mark>の写しの交付</span>'

@@ -33,3 +33,12 @@ def reading(text: str) -> str:
         kana = getattr(word.feature, "kana", None)
         parts.append(kana if kana and kana != "*" else word.surface)
     return _to_hiragana("".join(parts))
+
+
+def tokens(text: str) -> list[tuple[str, str]]:
+    """(surface, hiragana reading) of each word, in order; used to mark a kana match on kanji."""
+    out = []
+    for word in _tagger()(text):
+        kana = getattr(word.feature, "kana", None)
+        out.append((word.surface, _to_hiragana(kana if kana and kana != "*" else word.surface)))
+    return out
