@@ -27,6 +27,7 @@ from ..models import (BARRIER_FREE, BARRIER_FREE_FIELDS, FACILITY_TRANSLATED_FIE
                       ClosedDay, Counter, CounterPaymentMethod, Facility, FacilityKind, FeeScope,
                       PaymentCategory, PaymentMethod, Procedure, PublicationStatus,
                       counter_fee_scope, procedure_counter)
+from .catalog import Term
 
 CITY_TZ = ZoneInfo("Asia/Tokyo")
 CATEGORIES: tuple[PaymentCategory, ...] = tuple(PaymentCategory)
@@ -57,13 +58,6 @@ def city_now(now: dt.datetime | None = None) -> dt.datetime:
 
 
 # --- results -----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Term:
-    slug: str
-    name: LocalizedText
-    count: int = 0
 
 
 @dataclass(frozen=True)
