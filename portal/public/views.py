@@ -1,7 +1,7 @@
 """Public pages: parse the request, call a service, render."""
 from __future__ import annotations
 
-from flask import abort, current_app, redirect, render_template, request, url_for
+from flask import abort, current_app, render_template, request, url_for
 from flask_babel import gettext as _
 
 from .. import i18n

@@ -164,3 +164,15 @@ def test_api_search_matches_the_page(client):
     assert data["items"][0]["slug"] == RESIDENCE_SLUG
     assert data["terms"] == ["じゆうみんひよう"]
     assert client.get("/api/v1/search?q=x&locale=xx").status_code == 400
+
+
+def test_department_and_life_event_names_are_searchable(engine_app):
+    """Every term a procedure belongs to is indexed, not just one of them."""
+    with engine_app.app_context():
+        proc = db.session.scalar(db.select(Procedure).where(Procedure.slug == RESIDENCE_SLUG))
+        department = next(t.name for t in proc.department.translations if t.locale == "en")
+        events = [next(t.name for t in e.translations if t.locale == "en") for e in proc.life_events]
+    assert events, "the demo record has a life event"
+    for words in (department, events[0]):
+        slugs, _ = _top(engine_app, words, locale="en", n=200)
+        assert RESIDENCE_SLUG in slugs, words

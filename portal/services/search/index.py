@@ -26,19 +26,23 @@ def documents_for(proc: Procedure, spaced: bool = True) -> list[dict]:
     """One document per locale the procedure has text in (``spaced``: fill the per-character
     text that only SQLite's short-term index reads)."""
     docs = []
-    terms = {t.locale: t.name for term in (proc.department, *proc.life_events, *proc.categories)
-             if term is not None for t in term.translations}
-    for text in proc.translations:
-        if not text.name:
+    # the department, life events and categories a procedure belongs to, by locale: searching
+    # for a department's or a life event's name finds its procedures
+    term_names: dict[str, list[str]] = {}
+    for term in (proc.department, *proc.life_events, *proc.categories):
+        for t in term.translations if term is not None else ():
+            term_names.setdefault(t.locale, []).append(t.name)
+    for own in proc.translations:
+        if not own.name:
             continue
-        name = normalize(text.name)
-        kana = normalize(reading(text.name)) if text.locale in JAPANESE_SCRIPT_LOCALES else ""
-        body = [getattr(text, f) for f in BODY_FIELDS]
-        if text.locale == "ja":
+        name = normalize(own.name)
+        kana = normalize(reading(own.name)) if own.locale in JAPANESE_SCRIPT_LOCALES else ""
+        body = [getattr(own, f) for f in BODY_FIELDS]
+        if own.locale == "ja":
             body.append(proc.legal_basis)
-        body.append(terms.get(text.locale, ""))
+        body.extend(term_names.get(own.locale, ()))
         haystack = " ".join(filter(None, (name, kana, *(normalize(b) for b in body if b))))
-        docs.append({"procedure_id": proc.id, "locale": text.locale, "name": name,
+        docs.append({"procedure_id": proc.id, "locale": own.locale, "name": name,
                      "reading": kana, "haystack": haystack,
                      "chars": " ".join(haystack.replace(" ", "")) if spaced else ""})
     return docs
